@@ -80,6 +80,10 @@ export const ERROR_CATALOG = {
     summary: 'An event lacks a field the store indexes (event.id, @timestamp, event.kind).',
     exit: EXIT.internal,
   },
+  OTS_STORE_BAD_RECORD: {
+    summary: 'An alert or telemetry point lacks a field the store indexes, or has the wrong type.',
+    exit: EXIT.internal,
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -8,6 +8,10 @@ import {
   isErrorCode,
   isOtsafeError,
 } from '../../src/core/index.js';
+import { CODEC_ERRORS } from '../../src/protocols/index.js';
+
+/** Codec codes: exit 2, as a command that reads a capture stops on bad input. */
+const codecCodes = Object.values(CODEC_ERRORS).flatMap((table) => Object.keys(table));
 
 const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
 /** Rows of the form | `OTS_X` | 2 | meaning | fix | */
@@ -20,11 +24,19 @@ const documented = new Map(
 
 describe('error catalog', () => {
   it('documents every code, with its exit code, and nothing else', () => {
-    const codes = Object.keys(ERROR_CATALOG).sort();
+    const codes = [...Object.keys(ERROR_CATALOG), ...codecCodes].sort();
     expect([...documented.keys()].sort()).toEqual(codes);
     for (const [code, spec] of Object.entries(ERROR_CATALOG)) {
       expect({ code, exit: documented.get(code) }).toEqual({ code, exit: spec.exit });
     }
+    for (const code of codecCodes)
+      expect({ code, exit: documented.get(code) }).toEqual({ code, exit: 2 });
+  });
+
+  it('never gives two meanings to one code', () => {
+    const all = [...Object.keys(ERROR_CATALOG), ...codecCodes];
+    expect(new Set(all).size).toBe(all.length);
+    for (const code of all) expect(code).toMatch(/^OTS_[A-Z0-9]+(_[A-Z0-9]+)+$/);
   });
 
   it('uses only the exit codes the README documents', () => {
