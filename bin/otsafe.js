@@ -1,3 +1,8 @@
 #!/usr/bin/env node
 // The installed `otsafe` command: runs the compiled CLI (npm run build writes dist/).
-import '../dist/cli/main.js';
+import { run } from '../dist/cli/main.js';
+
+const code = await run(process.argv.slice(2));
+process.exitCode = code;
+// Every socket and timer is closed by now; should a stray handle remain, do not hang on it.
+setTimeout(() => process.exit(code), 2_000).unref();

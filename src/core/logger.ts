@@ -22,13 +22,20 @@ export interface LoggerOptions {
   name?: string;
   /** Where lines go: a file descriptor (default 1, stdout) or a writable stream. */
   destination?: number | NodeJS.WritableStream;
+  /** Append to this file instead (its folder must exist). */
+  file?: string;
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
+  // Synchronous writes: logs are few, and a crash or exit must not lose the last lines.
   const destination =
     typeof options.destination === 'object'
       ? options.destination
-      : pino.destination({ fd: options.destination ?? 1, sync: false });
+      : pino.destination(
+          options.file !== undefined
+            ? { dest: options.file, append: true, sync: true }
+            : { fd: options.destination ?? 1, sync: true },
+        );
   return pino(
     {
       level: options.level ?? 'info',
