@@ -5,6 +5,10 @@ const BENCHES: Record<string, () => Promise<void>> = {
     const { run } = await import('./modbus-decode.js');
     run();
   },
+  decode: async () => {
+    const { run } = await import('./decode.js');
+    await run();
+  },
   store: async () => {
     const { run } = await import('./store.js');
     await run();

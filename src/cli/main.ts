@@ -13,18 +13,26 @@ import {
   type Config,
 } from '../app/index.js';
 import { EXIT, VERSION, isOtsafeError } from '../core/index.js';
+import { decodeCommand, type DecodeIo } from './decode.js';
 import { renderTable } from './ui.js';
 
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** Streaming output with backpressure, for commands that print a lot (decode). */
+  stream?: Pick<DecodeIo, 'write' | 'drain' | 'stdin'>;
 }
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
+  stream: {
+    write: (text) => process.stdout.write(text),
+    drain: () => new Promise((resolve) => process.stdout.once('drain', resolve)),
+    stdin: () => process.stdin,
+  },
 };
 
 /** Runs one command line; resolves with the exit code instead of exiting, so tests can call it. */
@@ -100,6 +108,29 @@ function buildProgram(io: Io, setExit: (code: number) => void): Command {
       const text = `${JSON.stringify(configJsonSchema(), null, 2)}\n`;
       if (options.out === undefined) io.stdout(text);
       else writeFileSync(options.out, text);
+    });
+
+  program
+    .command('decode')
+    .description(
+      'decode a pcap or pcapng capture: one JSON object per Modbus, S7comm, DNP3 or ENIP PDU, per line',
+    )
+    .argument(
+      '<capture>',
+      'a .pcap or .pcapng file, or - for standard input (tcpdump -w - | otsafe decode -)',
+    )
+    .option('--no-values', 'leave register and coil values out of the records')
+    .option('--summary', 'print counts per protocol and per error code to stderr at the end', false)
+    .action(async (capture: string, options: { values: boolean; summary: boolean }) => {
+      const stream = io.stream ?? {
+        write: (text: string) => {
+          io.stdout(text);
+          return true;
+        },
+        drain: () => Promise.resolve(),
+        stdin: () => process.stdin,
+      };
+      setExit(await decodeCommand(capture, options, { ...stream, stderr: io.stderr }));
     });
 
   program

@@ -9,9 +9,12 @@ import {
   isOtsafeError,
 } from '../../src/core/index.js';
 import { CODEC_ERRORS } from '../../src/protocols/index.js';
+import { SENSOR_ERRORS } from '../../src/sensor/index.js';
 
-/** Codec codes: exit 2, as a command that reads a capture stops on bad input. */
-const codecCodes = Object.values(CODEC_ERRORS).flatMap((table) => Object.keys(table));
+/** Codec and decode-pipeline codes: exit 2, as a command that reads a capture stops on bad input. */
+const codecCodes = [...Object.values(CODEC_ERRORS), SENSOR_ERRORS].flatMap((table) =>
+  Object.keys(table),
+);
 
 const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
 /** Rows of the form | `OTS_X` | 2 | meaning | fix | */
