@@ -281,6 +281,7 @@ export function createCaptureReader(
         if (first === undefined) return noInterface(0);
         const decoded = decodeSimplePacketBlock(view, littleEndian, first.snaplen);
         if (!decoded.ok) return reject(decoded.error);
+        if (tooLong(decoded.value.data.length)) return false;
         emit(0, 0, 0, first.linkType, decoded.value.originalLength, decoded.value.data);
         return true;
       }
@@ -315,13 +316,7 @@ export function createCaptureReader(
   ): boolean {
     const iface = interfaces[interfaceId];
     if (iface === undefined) return noInterface(interfaceId);
-    if (body.data.length > maxRecordLength) {
-      failWith(
-        'OTS_PCAP_RECORD_TOO_LONG',
-        `packet of ${body.data.length} captured bytes exceeds the limit of ${maxRecordLength}`,
-      );
-      return false;
-    }
+    if (tooLong(body.data.length)) return false;
     const time = splitPcapngTime(high, low, iface.resolution, iface.offsetSeconds);
     emit(
       time.timestampMs,
@@ -330,6 +325,16 @@ export function createCaptureReader(
       iface.linkType,
       body.originalLength,
       body.data,
+    );
+    return true;
+  }
+
+  /** Every packet block, EPB, OPB and SPB alike, answers to maxRecordLength. */
+  function tooLong(captured: number): boolean {
+    if (captured <= maxRecordLength) return false;
+    failWith(
+      'OTS_PCAP_RECORD_TOO_LONG',
+      `packet of ${captured} captured bytes exceeds the limit of ${maxRecordLength}`,
     );
     return true;
   }

@@ -46,6 +46,17 @@ export function checkBlockFraming(
   minimumLength: number,
   blockName: string,
 ): Decoded<number> {
+  // Type, total length and trailer take 12 bytes: a shorter view cannot even say its length.
+  if (view.byteLength < 12) {
+    return fail(
+      new CodecError(
+        'pcapng',
+        'OTS_PCAP_TRUNCATED',
+        `${blockName} of ${view.byteLength} bytes is shorter than the 12 bytes every block needs`,
+        0,
+      ),
+    );
+  }
   const total = view.getUint32(4, littleEndian);
   if (total < minimumLength || total % 4 !== 0 || total !== view.byteLength) {
     return fail(
