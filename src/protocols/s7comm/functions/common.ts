@@ -132,3 +132,21 @@ export function writeShortString(w: ByteWriter, text: string): void {
   const value = text.length > 255 ? text.slice(0, 255) : text;
   w.u8(value.length).text(value);
 }
+
+/**
+ * Decodes the ack-data of a function whose answer is its code and, at most, a status byte, with
+ * no data part (PLC stop, PI service, request download, and others).
+ */
+export function decodeStatusOnlyAck<K extends string>(
+  kind: K,
+  name: string,
+  parameter: Uint8Array,
+  data: Uint8Array,
+  at: PartOffsets,
+): Decoded<{ kind: K; functionStatus?: number }> {
+  const status = decodeFunctionStatus(parameter, name, at);
+  if (!status.ok) return status;
+  const noData = expectNoData(data, `${name} ack-data`, at);
+  if (noData) return fail(noData);
+  return ok(status.value === undefined ? { kind } : { kind, functionStatus: status.value });
+}

@@ -10,8 +10,8 @@ import type { BlockFileInfo, PartOffsets } from './common.js';
 import {
   BLOCK_TYPE_CODE,
   badParameter,
+  decodeStatusOnlyAck,
   blockFileInfo,
-  decodeFunctionStatus,
   expectNoData,
   readShortString,
   writeFunctionStatus,
@@ -149,15 +149,7 @@ export function decodePiServiceResponse(
   data: Uint8Array,
   at: PartOffsets,
 ): Decoded<PiServiceResponse> {
-  const status = decodeFunctionStatus(parameter, 'PI service', at);
-  if (!status.ok) return status;
-  const noData = expectNoData(data, 'PI service ack-data', at);
-  if (noData) return fail(noData);
-  return ok(
-    status.value === undefined
-      ? { kind: 'pi_service_response' }
-      : { kind: 'pi_service_response', functionStatus: status.value },
-  );
+  return decodeStatusOnlyAck('pi_service_response', 'PI service', parameter, data, at);
 }
 
 export function writePiServiceResponse(message: PiServiceResponse, parameter: ByteWriter): void {

@@ -6,7 +6,7 @@ import type { ByteWriter } from '../bytes.js';
 import type { PartOffsets } from './common.js';
 import {
   badParameter,
-  decodeFunctionStatus,
+  decodeStatusOnlyAck,
   expectNoData,
   readShortString,
   writeFunctionStatus,
@@ -64,15 +64,7 @@ export function decodePlcStopResponse(
   data: Uint8Array,
   at: PartOffsets,
 ): Decoded<PlcStopResponse> {
-  const status = decodeFunctionStatus(parameter, 'PLC stop', at);
-  if (!status.ok) return status;
-  const noData = expectNoData(data, 'PLC stop ack-data', at);
-  if (noData) return fail(noData);
-  return ok(
-    status.value === undefined
-      ? { kind: 'plc_stop_response' }
-      : { kind: 'plc_stop_response', functionStatus: status.value },
-  );
+  return decodeStatusOnlyAck('plc_stop_response', 'PLC stop', parameter, data, at);
 }
 
 export function writePlcStopResponse(message: PlcStopResponse, parameter: ByteWriter): void {

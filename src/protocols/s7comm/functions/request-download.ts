@@ -7,8 +7,8 @@ import { u16, u32 } from '../bytes.js';
 import type { BlockFileInfo, PartOffsets } from './common.js';
 import {
   badParameter,
+  decodeStatusOnlyAck,
   blockFileInfo,
-  decodeFunctionStatus,
   expectNoData,
   readShortString,
   writeFunctionStatus,
@@ -96,15 +96,7 @@ export function decodeRequestDownloadResponse(
   data: Uint8Array,
   at: PartOffsets,
 ): Decoded<RequestDownloadResponse> {
-  const status = decodeFunctionStatus(parameter, 'request download', at);
-  if (!status.ok) return status;
-  const noData = expectNoData(data, 'request download ack-data', at);
-  if (noData) return fail(noData);
-  return ok(
-    status.value === undefined
-      ? { kind: 'request_download_response' }
-      : { kind: 'request_download_response', functionStatus: status.value },
-  );
+  return decodeStatusOnlyAck('request_download_response', 'request download', parameter, data, at);
 }
 
 export function writeRequestDownloadResponse(
