@@ -16,6 +16,14 @@ const umasStatusName = modbus.umasStatusName;
 const ModbusPduError = modbus.ModbusPduError;
 
 /**
+ * functionName() of every function code (the masked code is one byte), computed once: an array
+ * index per record instead of a Map lookup. Same strings, as functionName() is a pure table.
+ */
+const FUNCTION_NAMES: readonly string[] = Array.from({ length: 256 }, (_, code) =>
+  functionName(code),
+);
+
+/**
  * Schneider Modicon PLCs send UMAS replies with an MBAP length of 255 (ITI modicon capture), one
  * more than the guide allows; a passive sensor takes them, and still bounds what it buffers.
  */
@@ -53,23 +61,38 @@ export class ModbusFlow implements StreamFlow {
     this.values = options.values;
     // 'next-chunk': segments nearly always start on an ADU boundary, so a passive parser that lost
     // the framing (a capture picked up mid-ADU, a gap) tries again at the next segment (parser.ts).
+    // onPdu: the ADU's fields without an ADU object per frame (onFrame is then never called).
     this.requests = createMbapParser(
       (adu) => {
-        this.request(adu);
+        this.request(adu.transactionId, adu.unitId, adu.pdu);
       },
       (error) => {
         this.error(true, error);
       },
-      { direction: 'request', maxLength: options.maxLength, resynchronise: 'next-chunk' },
+      {
+        direction: 'request',
+        maxLength: options.maxLength,
+        resynchronise: 'next-chunk',
+        onPdu: (transactionId, unitId, pdu) => {
+          this.request(transactionId, unitId, pdu);
+        },
+      },
     );
     this.responses = createMbapParser(
       (adu) => {
-        this.response(adu);
+        this.response(adu.transactionId, adu.unitId, adu.pdu);
       },
       (error) => {
         this.error(false, error);
       },
-      { direction: 'response', maxLength: options.maxLength, resynchronise: 'next-chunk' },
+      {
+        direction: 'response',
+        maxLength: options.maxLength,
+        resynchronise: 'next-chunk',
+        onPdu: (transactionId, unitId, pdu) => {
+          this.response(transactionId, unitId, pdu);
+        },
+      },
     );
   }
 
@@ -104,18 +127,26 @@ export class ModbusFlow implements StreamFlow {
     parser.reset();
   }
 
-  private request(adu: modbus.ModbusAdu): void {
+  private request(transactionId: number, unitId: number, pdu: modbus.ModbusPdu): void {
     const pending = this.pending;
     if (pending.size >= MAX_PENDING) pending.clear();
-    pending.set(adu.transactionId, adu.pdu);
-    this.out.pdu(this.client, this.server, modbusIcs(adu, undefined, this.values));
+    pending.set(transactionId, pdu);
+    this.out.pdu(
+      this.client,
+      this.server,
+      modbusIcsOf(transactionId, unitId, pdu, undefined, this.values),
+    );
   }
 
-  private response(adu: modbus.ModbusAdu): void {
+  private response(transactionId: number, unitId: number, pdu: modbus.ModbusPdu): void {
     const pending = this.pending;
-    const request = pending.get(adu.transactionId);
-    if (request !== undefined) pending.delete(adu.transactionId);
-    this.out.pdu(this.server, this.client, modbusIcs(adu, request, this.values));
+    const request = pending.get(transactionId);
+    if (request !== undefined) pending.delete(transactionId);
+    this.out.pdu(
+      this.server,
+      this.client,
+      modbusIcsOf(transactionId, unitId, pdu, request, this.values),
+    );
   }
 
   private error(toServer: boolean, error: CodecError, withFunction = true): void {
@@ -144,15 +175,25 @@ export function modbusIcs(
   request: modbus.ModbusPdu | undefined,
   withValues: boolean,
 ): ModbusIcs {
-  const pdu = adu.pdu;
+  return modbusIcsOf(adu.transactionId, adu.unitId, adu.pdu, request, withValues);
+}
+
+/** modbusIcs from the ADU's fields, as the parser's onPdu hands them. */
+export function modbusIcsOf(
+  transactionId: number,
+  unitId: number,
+  pdu: modbus.ModbusPdu,
+  request: modbus.ModbusPdu | undefined,
+  withValues: boolean,
+): ModbusIcs {
   const code = functionCodeOf(pdu);
   const ics: Mutable<ModbusIcs> = {
     protocol: 'modbus',
     pdu_type: pdu.pduType,
-    unit: adu.unitId,
-    transaction_id: adu.transactionId,
+    unit: unitId,
+    transaction_id: transactionId,
     function_code: code,
-    function: functionName(code),
+    function: FUNCTION_NAMES[code] ?? functionName(code),
   };
   switch (pdu.kind) {
     case 'read_coils':

@@ -209,6 +209,13 @@ const formatTimestamp = pcap.formatTimestamp;
 /** The largest ms a Date holds (ECMA-262, 21.4.1.1); beyond it pcap.formatTimestamp falls back. */
 const MAX_DATE_MS = 8.64e15;
 
+/** '000' to '999', for the nine fraction digits of a timestamp in three groups. */
+const DIGITS3: readonly string[] = Array.from({ length: 1000 }, (_, i) =>
+  String(1000 + i).slice(1),
+);
+/** '000000Z' to '999000Z': the last six digits and the Z of a whole-microsecond timestamp. */
+const MICROS_Z: readonly string[] = DIGITS3.map((digits) => `${digits}000Z`);
+
 /**
  * Formats capture times as `2012-11-12T11:03:00.264365000Z`, as tshark prints frame.time_utc in
  * JSON. The date part is built once per second of capture time, which is what makes it cheap
@@ -217,6 +224,10 @@ const MAX_DATE_MS = 8.64e15;
 export class TimestampFormatter {
   private second = Number.NaN;
   private prefix = '';
+  /** The millisecond `msPrefix` is for: a request and its response often share one. */
+  private ms = Number.NaN;
+  /** `prefix`, the dot and the three millisecond digits: 2012-11-12T11:03:00.264 */
+  private msPrefix = '';
 
   format(timestampMs: number, timestampNs: number): string {
     if (!Number.isInteger(timestampMs) || Math.abs(timestampMs) > MAX_DATE_MS) {
@@ -227,7 +238,22 @@ export class TimestampFormatter {
       this.second = second;
       this.prefix = new Date(second * 1000).toISOString().slice(0, 19); // 2012-11-12T11:03:00
     }
-    const fraction = (timestampMs - second * 1000) * 1e6 + Math.trunc(timestampNs);
+    const ns = Math.trunc(timestampNs);
+    if (ns >= 0 && ns < 1e6) {
+      // Table lookups instead of a number-to-string conversion and a slice per record, and the
+      // part up to the millisecond kept while the millisecond lasts: for a microsecond capture
+      // that leaves one concatenation per packet. Same digits as the general case below.
+      if (timestampMs !== this.ms) {
+        this.ms = timestampMs;
+        this.msPrefix = `${this.prefix}.${DIGITS3[timestampMs - second * 1000] ?? ''}`;
+      }
+      const micros = Math.floor(ns / 1000);
+      const rest = ns - micros * 1000;
+      return rest === 0
+        ? this.msPrefix + (MICROS_Z[micros] ?? '')
+        : `${this.msPrefix}${DIGITS3[micros] ?? ''}${DIGITS3[rest] ?? ''}Z`;
+    }
+    const fraction = (timestampMs - second * 1000) * 1e6 + ns;
     return `${this.prefix}.${String(1e9 + fraction).slice(1)}Z`;
   }
 }

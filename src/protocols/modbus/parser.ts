@@ -16,7 +16,7 @@
 // so it is reported (with the transaction and unit identifiers, for an exception response) and
 // parsing goes on.
 import type { CodecError } from '../errors.js';
-import { u16 } from './bytes.js';
+import { u16, u8 } from './bytes.js';
 import { ModbusPduError } from './errors.js';
 import {
   MBAP_HEADER_LENGTH,
@@ -26,7 +26,7 @@ import {
   type MbapOptions,
   type ModbusAdu,
 } from './mbap.js';
-import type { Direction } from './pdu.js';
+import { decodePduAt, type Direction, type ModbusPdu } from './pdu.js';
 
 export interface MbapParserOptions extends MbapOptions {
   /** Requests (what a client sent: the gateway's and a server's side) or responses. */
@@ -36,6 +36,11 @@ export interface MbapParserOptions extends MbapOptions {
    * 'next-chunk' drops the rest of the current chunk and starts afresh with the next one.
    */
   resynchronise?: 'reset' | 'next-chunk';
+  /**
+   * When given, well-formed ADUs go here, as their fields, instead of to `onFrame`: no ADU object
+   * per frame, for the sensor's hot path. Refused PDUs still go to `onError`.
+   */
+  onPdu?: (transactionId: number, unitId: number, pdu: ModbusPdu) => void;
 }
 
 export interface MbapParser {
@@ -82,9 +87,27 @@ export function createMbapParser(
     onError(error);
   }
 
+  const onPdu = options.onPdu;
+
   function emit(adu: ModbusAdu | ModbusPduError): void {
     if (adu instanceof ModbusPduError) onError(adu);
     else onFrame(adu);
+  }
+
+  /** The checked ADU in `b[at, end)`, to onPdu or (as decodeAduAt decodes it) to emit. */
+  function frame(b: Uint8Array, at: number, end: number): void {
+    if (onPdu === undefined) {
+      emit(decodeAduAt(b, at, end, direction));
+      return;
+    }
+    const transactionId = u16(b, at);
+    const unitId = u8(b, at + 6);
+    const pdu = decodePduAt(b, at + MBAP_HEADER_LENGTH, end, direction);
+    if (pdu instanceof ModbusPduError) {
+      onError(pdu.inFrame(transactionId, unitId, MBAP_HEADER_LENGTH));
+    } else {
+      onPdu(transactionId, unitId, pdu);
+    }
   }
 
   function push(chunk: Uint8Array): void {
@@ -121,7 +144,7 @@ export function createMbapParser(
       const adu = pending.slice(0, needed);
       held = 0;
       needed = 0;
-      emit(decodeAduAt(adu, 0, adu.length, direction));
+      frame(adu, 0, adu.length);
       if (epoch !== startEpoch) return;
     }
     // The fast path: whole ADUs decoded in place, no copy.
@@ -136,13 +159,14 @@ export function createMbapParser(
         needed = end - at;
         break;
       }
-      emit(decodeAduAt(chunk, at, end, direction));
+      frame(chunk, at, end);
       if (epoch !== startEpoch) return;
       at = end;
     }
-    // Keep the tail: less than a header, or less than the ADU its header announced.
-    pending.set(chunk.subarray(at), 0);
+    // Keep the tail: less than a header, or less than the ADU its header announced. Most chunks
+    // end on an ADU boundary: skip the subarray (an allocation per segment) when nothing is left.
     held = chunk.length - at;
+    if (held > 0) pending.set(chunk.subarray(at), 0);
   }
 
   function reset(): void {

@@ -1,6 +1,6 @@
 // Read Coils (FC 1) and Read Discrete Inputs (FC 2): two tables, one layout (Modbus Application
 // Protocol v1.1b3, 6.1 and 6.2), so one file decodes and encodes both.
-import { ModbusPduError } from '../errors.js';
+import type { ModbusPduError } from '../errors.js';
 import { MODBUS_LIMITS } from '../limits.js';
 import { exactLength, minLength, readBits, refuse, u16, u8, type PduWriter } from '../bytes.js';
 
@@ -34,6 +34,22 @@ export function decodeAddressQuantity(
   maxQuantity: number,
   what: string,
 ): { address: number; quantity: number } | ModbusPduError {
+  const refused = checkAddressQuantity(b, start, end, maxQuantity, what);
+  if (refused !== undefined) return refused;
+  return { address: u16(b, start + 1), quantity: u16(b, start + 3) };
+}
+
+/**
+ * The checks of decodeAddressQuantity without its result object: the read requests build their
+ * PDU from the bytes directly, one allocation per request instead of two.
+ */
+export function checkAddressQuantity(
+  b: Uint8Array,
+  start: number,
+  end: number,
+  maxQuantity: number,
+  what: string,
+): ModbusPduError | undefined {
   // function code (1), starting address (2), quantity (2)
   const wrongLength = exactLength(b, start, end, 5, what);
   if (wrongLength !== undefined) return wrongLength;
@@ -57,8 +73,19 @@ export function decodeAddressQuantity(
       2,
     );
   }
-  return { address, quantity };
+  return undefined;
 }
+
+// The labels errors start with, built once: a template per PDU would allocate a string on the hot
+// path for a message that is almost never needed.
+const REQUEST_WHAT: Readonly<Record<ReadBitsKind, string>> = {
+  read_coils: 'read_coils request',
+  read_discrete_inputs: 'read_discrete_inputs request',
+};
+const RESPONSE_WHAT: Readonly<Record<ReadBitsKind, string>> = {
+  read_coils: 'read_coils response',
+  read_discrete_inputs: 'read_discrete_inputs response',
+};
 
 export function decodeReadBitsRequest(
   kind: ReadBitsKind,
@@ -66,9 +93,9 @@ export function decodeReadBitsRequest(
   start: number,
   end: number,
 ): ReadBitsRequest | ModbusPduError {
-  const fields = decodeAddressQuantity(b, start, end, MODBUS_LIMITS.readBits, `${kind} request`);
-  if (fields instanceof ModbusPduError) return fields;
-  return { kind, pduType: 'request', address: fields.address, quantity: fields.quantity };
+  const refused = checkAddressQuantity(b, start, end, MODBUS_LIMITS.readBits, REQUEST_WHAT[kind]);
+  if (refused !== undefined) return refused;
+  return { kind, pduType: 'request', address: u16(b, start + 1), quantity: u16(b, start + 3) };
 }
 
 export function decodeReadBitsResponse(
@@ -78,7 +105,7 @@ export function decodeReadBitsResponse(
   end: number,
 ): ReadBitsResponse | ModbusPduError {
   // function code (1), byte count N (1), N status bytes; N = ceil(quantity / 8) <= 250
-  const short = minLength(b, start, end, 2, `${kind} response`);
+  const short = minLength(b, start, end, 2, RESPONSE_WHAT[kind]);
   if (short !== undefined) return short;
   const byteCount = u8(b, start + 1);
   if (byteCount !== end - start - 2 || byteCount === 0 || byteCount > 250) {

@@ -2,8 +2,8 @@
 // Application Protocol v1.1b3, 6.3 and 6.4), so one file decodes and encodes both.
 import { ModbusPduError } from '../errors.js';
 import { MODBUS_LIMITS } from '../limits.js';
-import { minLength, readRegisters, refuse, u8, type PduWriter } from '../bytes.js';
-import { decodeAddressQuantity } from './read-bits.js';
+import { minLength, readRegisters, refuse, u16, u8, type PduWriter } from '../bytes.js';
+import { checkAddressQuantity } from './read-bits.js';
 
 export type ReadRegistersKind = 'read_holding_registers' | 'read_input_registers';
 
@@ -22,21 +22,32 @@ export interface ReadRegistersResponse {
   values: number[];
 }
 
+// The labels errors start with, built once: a template per PDU would allocate a string on the hot
+// path for a message that is almost never needed.
+const REQUEST_WHAT: Readonly<Record<ReadRegistersKind, string>> = {
+  read_holding_registers: 'read_holding_registers request',
+  read_input_registers: 'read_input_registers request',
+};
+const RESPONSE_WHAT: Readonly<Record<ReadRegistersKind, string>> = {
+  read_holding_registers: 'read_holding_registers response',
+  read_input_registers: 'read_input_registers response',
+};
+
 export function decodeReadRegistersRequest(
   kind: ReadRegistersKind,
   b: Uint8Array,
   start: number,
   end: number,
 ): ReadRegistersRequest | ModbusPduError {
-  const fields = decodeAddressQuantity(
+  const refused = checkAddressQuantity(
     b,
     start,
     end,
     MODBUS_LIMITS.readRegisters,
-    `${kind} request`,
+    REQUEST_WHAT[kind],
   );
-  if (fields instanceof ModbusPduError) return fields;
-  return { kind, pduType: 'request', address: fields.address, quantity: fields.quantity };
+  if (refused !== undefined) return refused;
+  return { kind, pduType: 'request', address: u16(b, start + 1), quantity: u16(b, start + 3) };
 }
 
 /** A byte count followed by that many bytes of registers: FC 3, 4 and 23 answer this way. */
@@ -72,7 +83,7 @@ export function decodeReadRegistersResponse(
   start: number,
   end: number,
 ): ReadRegistersResponse | ModbusPduError {
-  const values = decodeRegisterList(b, start, end, `${kind} response`);
+  const values = decodeRegisterList(b, start, end, RESPONSE_WHAT[kind]);
   if (values instanceof ModbusPduError) return values;
   return { kind, pduType: 'response', values };
 }

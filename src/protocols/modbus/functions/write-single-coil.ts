@@ -22,7 +22,13 @@ export function decodeWriteSingleCoil(
   end: number,
 ): WriteSingleCoil | ModbusPduError {
   // function code (1), output address (2), output value 0x0000 or 0xFF00 (2)
-  const wrongLength = exactLength(b, start, end, 5, `write_single_coil ${pduType}`);
+  const wrongLength = exactLength(
+    b,
+    start,
+    end,
+    5,
+    pduType === 'request' ? 'write_single_coil request' : 'write_single_coil response',
+  );
   if (wrongLength !== undefined) return wrongLength;
   const value = u16(b, start + 3);
   if (value !== ON && value !== OFF) {

@@ -18,7 +18,13 @@ export function decodeWriteSingleRegister(
   end: number,
 ): WriteSingleRegister | ModbusPduError {
   // function code (1), register address (2), register value (2)
-  const wrongLength = exactLength(b, start, end, 5, `write_single_register ${pduType}`);
+  const wrongLength = exactLength(
+    b,
+    start,
+    end,
+    5,
+    pduType === 'request' ? 'write_single_register request' : 'write_single_register response',
+  );
   if (wrongLength !== undefined) return wrongLength;
   return {
     kind: 'write_single_register',
