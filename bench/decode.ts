@@ -49,7 +49,7 @@ const CASES: Case[] = [
     file: 'pcaps/icsnpp-dnp3/testing/traces/dnp3_example.pcap',
     serverPort: 20000,
     tsharkField: 'dnp3.al.func',
-    note: 'per copy, 4 fragments that tshark does not reassemble across the transport-sequence wrap (test/sensor/against-tshark.test.ts explains each)',
+    note: '4 per copy are fragments tshark does not reassemble across the transport-sequence wrap (test/sensor/against-tshark.test.ts); beyond about 300 copies tshark loses more, not yet explained (docs/performance.md)',
   },
 ];
 
