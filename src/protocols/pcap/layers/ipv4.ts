@@ -4,6 +4,7 @@ import { CodecError } from '../../errors.js';
 import { checksumAdd, checksumFinish } from './checksum.js';
 import { parseIpv4 } from './ip-address.js';
 import type { PacketLayers } from './packet-layers.js';
+import { readUint32 } from './bytes.js';
 
 export const IPV4_MIN_HEADER_LENGTH = 20;
 
@@ -54,16 +55,6 @@ export function decodeIpv4Into(data: Uint8Array, offset: number, out: PacketLaye
   out.fragmentOffset = (flagsFragment & 0x1fff) * 8; // in 8-octet units
   out.isFragment = out.moreFragments || out.fragmentOffset !== 0;
   return offset + headerLength;
-}
-
-function readUint32(data: Uint8Array, at: number): number {
-  return (
-    (((data[at] ?? 0) << 24) |
-      ((data[at + 1] ?? 0) << 16) |
-      ((data[at + 2] ?? 0) << 8) |
-      (data[at + 3] ?? 0)) >>>
-    0
-  );
 }
 
 function bad(out: PacketLayers, offset: number, message: string): number {

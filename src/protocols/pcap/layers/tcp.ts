@@ -3,6 +3,7 @@
 import { CodecError } from '../../errors.js';
 import { checksumAdd, checksumFinish, pseudoHeaderSum } from './checksum.js';
 import type { PacketLayers } from './packet-layers.js';
+import { readUint32 } from './bytes.js';
 
 export const TCP_MIN_HEADER_LENGTH = 20;
 
@@ -37,16 +38,6 @@ export function decodeTcpInto(data: Uint8Array, offset: number, out: PacketLayer
   out.payloadEnd = out.ipEnd;
   out.payloadMissing = out.ipMissing;
   return out.payloadOffset;
-}
-
-function readUint32(data: Uint8Array, at: number): number {
-  return (
-    (((data[at] ?? 0) << 24) |
-      ((data[at + 1] ?? 0) << 16) |
-      ((data[at + 2] ?? 0) << 8) |
-      (data[at + 3] ?? 0)) >>>
-    0
-  );
 }
 
 function bad(out: PacketLayers, offset: number, message: string): number {
