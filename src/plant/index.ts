@@ -3,3 +3,4 @@
 // never a socket.
 export * from './plc/memory.js';
 export type * from './plc/device.js';
+export * from './hmi/hmi.js';
